@@ -1,0 +1,1 @@
+"""The Registries app: credentials of private third-party image registries."""

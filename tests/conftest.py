@@ -1,0 +1,143 @@
+"""Shared fixtures: users with permissions, and a real Chromium driven by Playwright."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Permission
+
+CHROMIUM = os.environ.get("UIP_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+# Playwright's sync API keeps an asyncio loop in the main thread; the ORM calls the tests
+# make around it are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def require(component: str, present: bool) -> None:
+    """A missing component fails under CI=true and skips, with the reason, elsewhere."""
+    if present:
+        return
+    message = f"{component} is not installed (.ci/run installs it)"
+    if IN_CI:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings):
+    # The manifest storage of production needs `collectstatic` first; tests serve
+    # the source files. tests/test_static.py checks that collectstatic succeeds.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def user_factory(django_user_model):
+    """Make a user: ``user_factory("alice", perms=["view_registry"], is_staff=True)``."""
+    counter = iter(range(1, 10_000))
+
+    def make(username=None, *, perms=(), is_staff=True, password="pw-for-tests-1", **extra):
+        user = django_user_model.objects.create_user(
+            username=username or f"user{next(counter)}",
+            password=password,
+            is_staff=is_staff,
+            **extra,
+        )
+        if perms:
+            user.user_permissions.add(*Permission.objects.filter(codename__in=perms))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def staff_client(client, user_factory):
+    client.force_login(user_factory("staff"))
+    return client
+
+
+@pytest.fixture(scope="session")
+def browser():
+    require("Chromium (/usr/bin/chromium)", shutil.which(CHROMIUM) is not None)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+class PageProblems:
+    """Console errors, failed requests and 4xx/5xx responses seen by a page."""
+
+    def __init__(self, page):
+        self.items: list[str] = []
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.items.append(f"page error: {error}"))
+        page.on("requestfailed", lambda r: self.items.append(f"failed: {r.url} {r.failure}"))
+        page.on("response", self._response)
+
+    def _console(self, message):
+        if message.type == "error":
+            self.items.append(f"console: {message.text}")
+
+    def _response(self, response):
+        if response.status >= 400:
+            self.items.append(f"HTTP {response.status}: {response.url}")
+
+
+@pytest.fixture
+def page(browser, live_server, request):
+    """A fresh browser page on the live server; the test fails on any console error,
+    failed request or error response unless it calls ``page.problems.expect(...)``."""
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    problems = PageProblems(page)
+    page.problems = problems
+    page.expected_problems = []
+    yield page
+    context.close()
+    unexpected = [
+        p for p in problems.items if not any(part in p for part in page.expected_problems)
+    ]
+    assert not unexpected, unexpected
+
+
+@pytest.fixture
+def screenshot(page, request):
+    """``screenshot("about")`` saves test-artifacts/screenshots/<name>.png."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    def save(name: str) -> Path:
+        path = SCREENSHOTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return save
+
+
+@pytest.fixture
+def signed_in_page(page, user_factory):
+    """A page signed in through the real sign-in form as a superuser."""
+    user_factory("operator", password="operator-pass-1", is_superuser=True)
+    page.goto("/accounts/login/")
+    page.get_by_label("Username").fill("operator")
+    page.get_by_label("Password").fill("operator-pass-1")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/administration/about/")
+    return page

@@ -1,0 +1,1 @@
+"""UIP Administration: the project package (settings, URLs, the About page)."""
