@@ -1,11 +1,156 @@
-"""Pages of the Registries app."""
+"""Pages of the Registries app: list, add, edit, delete.
 
-from django.views.generic import TemplateView
+Thin generic views sharing ``RegistryMixin``; the rules live on the model, the audit
+trail in ``registries.audit``.
+"""
 
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Q
+from django.http import HttpResponseRedirect
+from django.urls import reverse, reverse_lazy
+from django.utils.decorators import method_decorator
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
+from django.views.generic import CreateView, DeleteView, ListView, UpdateView
+
+from registries import audit
+from registries.forms import RegistryAddForm, RegistryForm
+from registries.models import Registry
 from uip_admin.access import StaffRequiredMixin
 from uip_admin.views import BreadcrumbsMixin
 
+LIST_CRUMBS = (("About", "about"), ("Registries", "registry-list"))
 
-class RegistryListView(StaffRequiredMixin, BreadcrumbsMixin, TemplateView):
-    template_name = "registries/registry_list.html"
-    crumbs = (("About", "about"), ("Registries", "registry-list"))
+
+class RegistryMixin(StaffRequiredMixin, BreadcrumbsMixin):
+    model = Registry
+    http_method_names = ["get", "post", "head", "options"]
+    success_url = reverse_lazy("registry-list")
+
+    def get_queryset(self):
+        # Pages show the password never: deferring it means no decryption unless a form
+        # compares a newly typed password with the stored one.
+        return Registry.objects.defer("password").select_related("updated_by")
+
+
+class RegistryListView(RegistryMixin, ListView):
+    permission_required = "registries.view_registry"
+    paginate_by = 50
+    crumbs = LIST_CRUMBS
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        self.query = self.request.GET.get("q", "").strip()
+        if self.query:
+            queryset = queryset.filter(
+                Q(server__icontains=self.query)
+                | Q(organization__icontains=self.query)
+                | Q(username__icontains=self.query)
+            )
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(query=self.query, **kwargs)
+        if self.request.user.has_perm("registries.view_auditlogentry"):
+            content_type = ContentType.objects.get_for_model(Registry)
+            context["audit_log_url"] = (
+                reverse("admin:registries_auditlogentry_changelist")
+                + f"?content_type__id__exact={content_type.pk}"
+            )
+        return context
+
+
+@method_decorator(sensitive_post_parameters("password"), name="dispatch")
+class RegistryAddView(RegistryMixin, CreateView):
+    permission_required = "registries.add_registry"
+    form_class = RegistryAddForm
+    crumbs = (*LIST_CRUMBS, ("Add registry", None))
+
+    def get_initial(self):
+        return {
+            name: self.request.GET[name]
+            for name in ("server", "organization")
+            if name in self.request.GET
+        }
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            entry, created, changed = self.upsert(data)
+        except PermissionDenied as refusal:
+            form.add_error(None, str(refusal))
+            return self.render_to_response(self.get_context_data(form=form), status=403)
+        self.report(entry, created, changed)
+        return HttpResponseRedirect(self.success_url)
+
+    @method_decorator(sensitive_variables("data"))
+    @transaction.atomic
+    def upsert(self, data: dict) -> tuple[Registry, bool, list[str]]:
+        entry, created, changed = Registry.objects.upsert(
+            server=data["server"],
+            organization=data["organization"],
+            username=data["username"],
+            password=data["password"],
+            updated_by=self.request.user,
+            may_update=self.request.user.has_perm("registries.change_registry"),
+        )
+        if created:
+            audit.record(self.request.user, entry, audit.ADDITION, [{"added": {}}])
+        elif changed:
+            audit.record(
+                self.request.user, entry, audit.CHANGE, audit.changed_fields_message(changed)
+            )
+        return entry, created, changed
+
+    def report(self, entry: Registry, created: bool, changed: list[str]) -> None:
+        if created:
+            messages.success(self.request, f"Added registry {entry}.")
+        elif changed:
+            messages.success(
+                self.request,
+                f"An entry for {entry} existed already: its "
+                f"{' and '.join(f.lower() for f in changed)} "
+                f"{'was' if len(changed) == 1 else 'were'} updated. No second entry was made.",
+            )
+        else:
+            messages.info(
+                self.request,
+                f"An entry for {entry} existed already with these credentials: nothing changed.",
+            )
+
+
+@method_decorator(sensitive_post_parameters("password"), name="dispatch")
+class RegistryEditView(RegistryMixin, UpdateView):
+    permission_required = "registries.change_registry"
+    form_class = RegistryForm
+    crumbs = (*LIST_CRUMBS, ("Edit registry", None))
+
+    def form_valid(self, form):
+        changed = form.changed_data
+        if not changed:
+            messages.info(self.request, f"No changes to {self.object}.")
+            return HttpResponseRedirect(self.success_url)
+        labels = [form.fields[name].label for name in changed]
+        form.instance.updated_by = self.request.user
+        with transaction.atomic():
+            entry = form.save()
+            audit.record(
+                self.request.user, entry, audit.CHANGE, audit.changed_fields_message(labels)
+            )
+        messages.success(self.request, f"Saved {entry}: changed {' and '.join(labels).lower()}.")
+        return HttpResponseRedirect(self.success_url)
+
+
+class RegistryDeleteView(RegistryMixin, DeleteView):
+    permission_required = "registries.delete_registry"
+    crumbs = (*LIST_CRUMBS, ("Delete registry", None))
+
+    def form_valid(self, form):
+        entry = self.object
+        with transaction.atomic():
+            audit.record(self.request.user, entry, audit.DELETION)  # before the row goes
+            entry.delete()
+        messages.success(self.request, f"Deleted registry {entry}.")
+        return HttpResponseRedirect(self.success_url)

@@ -64,6 +64,29 @@ def user_factory(django_user_model):
     return make
 
 
+REGISTRY_PERMS = ["view_registry", "add_registry", "change_registry", "delete_registry"]
+
+
+@pytest.fixture
+def registry_factory(db):
+    """Make a registry entry: ``registry_factory("docker.io", "exampleorg")``."""
+    from registries.models import Registry
+
+    def make(server="docker.io", organization="", username="puller", password="s3cret", **extra):
+        return Registry.objects.create(
+            server=server, organization=organization, username=username, password=password, **extra
+        )
+
+    return make
+
+
+@pytest.fixture
+def operator_client(client, user_factory):
+    """A staff client with every registry permission."""
+    client.force_login(user_factory("operator", perms=REGISTRY_PERMS))
+    return client
+
+
 @pytest.fixture
 def staff_client(client, user_factory):
     client.force_login(user_factory("staff"))

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.generic import TemplateView
 
+from registries.models import Registry
 from uip_admin.access import StaffRequiredMixin
 
 
@@ -36,6 +37,7 @@ class AboutView(StaffRequiredMixin, BreadcrumbsMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
+            registry_count=Registry.objects.count(),
             product_version=product_version(),
             python_version=platform.python_version(),
             django_version=django.get_version(),
