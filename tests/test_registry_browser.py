@@ -1,0 +1,57 @@
+"""In Chromium: About → Configure → Add (a refused uppercase server first) → Edit → Delete."""
+
+import pytest
+
+from registries.models import Registry
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_add_edit_delete_journey(signed_in_page, screenshot):
+    page = signed_in_page
+    page.get_by_role("link", name="Configure", exact=True).click()
+    page.wait_for_url("**/administration/registries/")
+    assert page.get_by_test_id("empty-state").is_visible()
+    screenshot("10-registries-empty")
+
+    page.get_by_role("link", name="Add registry").first.click()
+    page.get_by_label("Server").fill("Docker.io")
+    page.get_by_label("Organization").fill("exampleorg")
+    page.get_by_label("Username").fill("robot")
+    page.locator("#id_password").fill("first-secret")
+    page.get_by_role("button", name="Add registry").click()
+    error = page.locator(".invalid-feedback", has_text="Use lowercase letters only")
+    assert error.inner_text().strip() == "Use lowercase letters only: enter docker.io."
+    assert page.locator("#id_password").input_value() == ""
+    screenshot("11-add-refused-uppercase")
+    assert not Registry.objects.exists()
+
+    page.get_by_label("Server").fill("docker.io")
+    page.locator("#id_password").fill("first-secret")
+    page.get_by_role("button", name="Show password").click()
+    assert page.locator("#id_password").get_attribute("type") == "text"
+    page.get_by_role("button", name="Hide password").click()
+    page.get_by_role("button", name="Add registry").click()
+    page.wait_for_url("**/administration/registries/")
+    assert page.get_by_role("alert").filter(has_text="Added registry docker.io/exampleorg.")
+    assert page.get_by_test_id("registry-row").count() == 1
+    screenshot("12-registries-list")
+
+    page.get_by_role("link", name="Edit docker.io/exampleorg").click()
+    assert page.get_by_label("Server").is_disabled()
+    assert page.get_by_label("Organization").is_disabled()
+    assert page.locator("#id_password").input_value() == ""
+    page.get_by_label("Username").fill("robot2")
+    screenshot("13-edit")
+    page.get_by_role("button", name="Save changes").click()
+    page.wait_for_url("**/administration/registries/")
+    assert "robot2" in page.get_by_test_id("registry-row").inner_text()
+    assert Registry.objects.get().password == "first-secret"
+
+    page.get_by_role("link", name="Delete docker.io/exampleorg").click()
+    assert page.get_by_text("fail to pull").is_visible()
+    screenshot("14-delete-confirm")
+    page.get_by_role("button", name="Delete").click()
+    page.wait_for_url("**/administration/registries/")
+    assert page.get_by_role("alert").filter(has_text="Deleted registry docker.io/exampleorg.")
+    assert not Registry.objects.exists()
