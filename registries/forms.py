@@ -10,6 +10,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Layout
 from django import forms
 
+from registries.images import ImageReference, InvalidImageReference, parse_image
 from registries.models import Registry
 
 PASSWORD_MAX_LENGTH = 10_000  # registry tokens (GCR JSON keys, JWTs) run to a few KB
@@ -91,3 +92,25 @@ class RegistryAddForm(RegistryForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.merges_duplicate = True
+
+
+class ImageCheckForm(forms.Form):
+    image = forms.CharField(
+        label="Image",
+        max_length=1000,
+        widget=forms.TextInput(
+            attrs={
+                "placeholder": "docker.io/exampleorg/privaterepo:imagetag123",
+                "autofocus": True,
+                "spellcheck": "false",
+                "class": "text-mono",
+            }
+        ),
+        help_text="The image reference of an adapter, as in its configuration or docker pull.",
+    )
+
+    def clean_image(self) -> ImageReference:
+        try:
+            return parse_image(self.cleaned_data["image"])
+        except InvalidImageReference as error:
+            raise forms.ValidationError(str(error), code="invalid") from None

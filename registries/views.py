@@ -12,11 +12,13 @@ from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
+from django.utils.http import urlencode
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
-from django.views.generic import CreateView, DeleteView, ListView, UpdateView
+from django.views.generic import CreateView, DeleteView, ListView, TemplateView, UpdateView
 
 from registries import audit
-from registries.forms import RegistryAddForm, RegistryForm
+from registries.forms import ImageCheckForm, RegistryAddForm, RegistryForm
+from registries.images import InvalidImageReference, parse_image, resolve
 from registries.models import Registry
 from uip_admin.access import StaffRequiredMixin
 from uip_admin.views import BreadcrumbsMixin
@@ -69,11 +71,20 @@ class RegistryAddView(RegistryMixin, CreateView):
     crumbs = (*LIST_CRUMBS, ("Add registry", None))
 
     def get_initial(self):
-        return {
+        """Pre-fill from ``?server=&organization=`` or from an ``?image=`` reference."""
+        initial = {
             name: self.request.GET[name]
             for name in ("server", "organization")
             if name in self.request.GET
         }
+        if self.request.GET.get("image"):
+            try:
+                image = parse_image(self.request.GET["image"])
+            except InvalidImageReference as error:
+                messages.warning(self.request, str(error))
+            else:
+                initial = {"server": image.registry, "organization": image.organization}
+        return initial
 
     def form_valid(self, form):
         data = form.cleaned_data
@@ -154,3 +165,24 @@ class RegistryDeleteView(RegistryMixin, DeleteView):
             entry.delete()
         messages.success(self.request, f"Deleted registry {entry}.")
         return HttpResponseRedirect(self.success_url)
+
+
+class RegistryCheckView(RegistryMixin, TemplateView):
+    """Check an image: which entry's credentials would pull it, or what to add."""
+
+    permission_required = "registries.view_registry"
+    template_name = "registries/registry_check.html"
+    crumbs = (*LIST_CRUMBS, ("Check an image", None))
+
+    def get_context_data(self, **kwargs):
+        form = ImageCheckForm(self.request.GET or None)
+        context = super().get_context_data(form=form, **kwargs)
+        if form.is_valid():
+            image = form.cleaned_data["image"]
+            context.update(image=image, entry=resolve(image))
+            context["add_url"] = (
+                reverse("registry-add")
+                + "?"
+                + urlencode({"server": image.registry, "organization": image.organization})
+            )
+        return context

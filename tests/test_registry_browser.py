@@ -55,3 +55,26 @@ def test_add_edit_delete_journey(signed_in_page, screenshot):
     page.wait_for_url("**/administration/registries/")
     assert page.get_by_role("alert").filter(has_text="Deleted registry docker.io/exampleorg.")
     assert not Registry.objects.exists()
+
+
+def test_check_an_image_then_add_what_is_missing(signed_in_page, screenshot):
+    page = signed_in_page
+    page.get_by_role("link", name="Check an image").click()
+    page.get_by_label("Image").fill("docker.io/exampleorg/privaterepo:imagetag123")
+    page.get_by_role("button", name="Check").click()
+    assert page.get_by_test_id("no-match").is_visible()
+    screenshot("20-check-no-match")
+
+    page.get_by_role("link", name="Add registry for docker.io/exampleorg").click()
+    assert page.get_by_label("Server").input_value() == "docker.io"
+    assert page.get_by_label("Organization").input_value() == "exampleorg"
+    page.get_by_label("Username").fill("robot")
+    page.locator("#id_password").fill("secret")
+    page.get_by_role("button", name="Add registry").click()
+    page.wait_for_url("**/administration/registries/")
+
+    page.get_by_role("link", name="Check an image").click()
+    page.get_by_label("Image").fill("exampleorg/privaterepo:imagetag123")
+    page.get_by_role("button", name="Check").click()
+    assert "docker.io/exampleorg" in page.get_by_test_id("match").inner_text()
+    screenshot("21-check-match")

@@ -1,0 +1,79 @@
+"""`manage.py export_pull_secret [--output FILE] [--force]`: every entry as a
+``.dockerconfigjson`` for the orchestrator.
+
+The file holds passwords, so it is created with mode 0600, an existing file is replaced
+only with ``--force``, and the document goes to standard output only with ``--output -``.
+"""
+
+import base64
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.views.decorators.debug import sensitive_variables
+
+from registries.models import Registry
+
+
+@sensitive_variables()
+def docker_config() -> dict:
+    """``{"auths": {"server[/organization]": {username, password, auth}}}``: the format
+    of a Kubernetes ``kubernetes.io/dockerconfigjson`` secret and of podman's auth.json."""
+    auths = {}
+    for entry in Registry.objects.order_by("server", "organization"):
+        token = base64.b64encode(f"{entry.username}:{entry.password}".encode()).decode()
+        auths[str(entry)] = {"username": entry.username, "password": entry.password, "auth": token}
+    return {"auths": auths}
+
+
+def write_private(path: Path, text: str, *, replace: bool) -> None:
+    """Write ``text`` to ``path`` with mode 0600, atomically; never follow an existing
+    file's looser mode."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "w") as handle:
+            handle.write(text)
+        if replace:
+            os.replace(tmp, path)
+        else:
+            os.link(tmp, path)  # fails if the file exists, even if it appeared just now
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+class Command(BaseCommand):
+    help = (
+        "Write every registry entry as a .dockerconfigjson (Kubernetes pull secret, podman "
+        "auth.json). Default file: var/dockerconfig.json; '-' for standard output."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--output", "-o", help="file to write, or - for standard output")
+        parser.add_argument("--force", action="store_true", help="replace an existing file")
+
+    def handle(self, *args, output: str | None = None, force: bool = False, **options):
+        config = docker_config()
+        document = json.dumps(config, indent=2) + "\n"
+        count = len(config["auths"])
+        if output == "-":
+            self.stdout.write(document, ending="")
+            return
+        path = Path(output) if output else Path(settings.VAR_DIR) / "dockerconfig.json"
+        if path.is_dir():
+            raise CommandError(f"{path} is a folder: give a file name, e.g. {path}/auth.json.")
+        try:
+            write_private(path, document, replace=force)
+        except FileExistsError:
+            raise CommandError(f"{path} exists already: add --force to replace it.") from None
+        except OSError as error:
+            raise CommandError(f"Cannot write {path}: {error.strerror}.") from None
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Wrote {count} entr{'y' if count == 1 else 'ies'} to {path} (mode 0600)."
+            )
+        )
