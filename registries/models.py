@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.utils import timezone
 from django.views.decorators.debug import sensitive_variables
 from fernet_fields import EncryptedTextField
 
@@ -76,6 +77,10 @@ class Registry(models.Model):
         related_name="+",
     )
 
+    # The last "Test connection" (outcome of registries.registry_client.Outcome, and when).
+    last_check_outcome = models.CharField(max_length=20, blank=True, editable=False)
+    last_check_at = models.DateTimeField(null=True, blank=True, editable=False)
+
     objects = RegistryQuerySet.as_manager()
 
     class Meta:
@@ -116,6 +121,12 @@ class Registry(models.Model):
             self.password = password
             changed.append("Password")
         return changed
+
+    def record_check(self, outcome: str) -> None:
+        """Store the outcome of a connection test without touching updated_at/_by."""
+        now = timezone.now()
+        Registry.objects.filter(pk=self.pk).update(last_check_outcome=outcome, last_check_at=now)
+        self.last_check_outcome, self.last_check_at = outcome, now
 
     def clean(self) -> None:
         if len(str(self)) > REFERENCE_MAX_LENGTH:

@@ -2,6 +2,7 @@
 
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -164,3 +165,102 @@ def signed_in_page(page, user_factory):
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url("**/administration/about/")
     return page
+
+
+@dataclass
+class Peers:
+    ca_path: str
+    basic: str  # host:port of the registry with htpasswd auth
+    token: str  # host:port of the registry with token auth (same storage)
+    issuer: object
+    issuer_host: str
+    proxy_url: str
+    digest: str
+
+
+@pytest.fixture(scope="session")
+def peers(tmp_path_factory):
+    """Real registries, a token issuer and a proxy on loopback; an image team/app:1.0."""
+    from tests import registry_peers as rp
+
+    require(
+        "docker-registry, tinyproxy and htpasswd (apache2-utils)",
+        rp.installed(rp.REGISTRY_BIN, rp.TINYPROXY_BIN, rp.HTPASSWD_BIN),
+    )
+    import trustme
+
+    root = tmp_path_factory.mktemp("peers")
+    ca = trustme.CA()
+    ca_path = root / "ca.pem"
+    ca.cert_pem.write_to_path(str(ca_path))
+    server_cert = ca.issue_cert("127.0.0.1", "localhost")
+    storage = root / "storage"
+    processes = []
+    try:
+        htpasswd = rp.htpasswd_file(root / "htpasswd", {"robot": "robot-pass"})
+        basic, basic_port = rp.start_registry(
+            root / "basic",
+            storage,
+            server_cert,
+            {"htpasswd": {"realm": "uip-test", "path": str(htpasswd)}},
+        )
+        processes.append(basic)
+        issuer = rp.TokenIssuer(
+            cert=ca.issue_cert("token-signer"),
+            users={"robot": ("robot-pass", {"team/app"}), "outsider": ("outsider-pass", set())},
+        ).start(server_cert)
+        ca.cert_pem.write_to_path(str(root / "token-roots.pem"))
+        token, token_port = rp.start_registry(
+            root / "token",
+            storage,
+            server_cert,
+            {
+                "token": {
+                    "realm": f"https://127.0.0.1:{issuer.port}/token",
+                    "service": rp.SERVICE,
+                    "issuer": rp.ISSUER,
+                    "rootcertbundle": str(root / "token-roots.pem"),
+                }
+            },
+        )
+        processes.append(token)
+        proxy, proxy_port = rp.start_tinyproxy(root / "proxy", ["127.0.0.1"])
+        processes.append(proxy)
+        digest = rp.push_image(
+            f"https://127.0.0.1:{basic_port}",
+            "team/app",
+            "1.0",
+            ("robot", "robot-pass"),
+            str(ca_path),
+        )
+        yield Peers(
+            ca_path=str(ca_path),
+            basic=f"127.0.0.1:{basic_port}",
+            token=f"127.0.0.1:{token_port}",
+            issuer=issuer,
+            issuer_host=f"127.0.0.1:{issuer.port}",
+            proxy_url=f"http://127.0.0.1:{proxy_port}",
+            digest=digest,
+        )
+        issuer.stop()
+    finally:
+        for process in processes:
+            process.terminate()
+            process.wait(timeout=10)
+
+
+@pytest.fixture
+def trusted(settings, peers, monkeypatch):
+    """Settings that trust the test CA and use no proxy."""
+    settings.UIP_REGISTRY_CA_BUNDLE = peers.ca_path
+    settings.UIP_REGISTRY_PROXY = ""
+    for name in (
+        "HTTPS_PROXY",
+        "https_proxy",
+        "HTTP_PROXY",
+        "http_proxy",
+        "ALL_PROXY",
+        "all_proxy",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    return peers

@@ -51,6 +51,14 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return items
 
 
+def env_file(name: str) -> str:
+    """A path to an existing, readable file, or "" when unset."""
+    raw = os.environ.get(name, "")
+    if raw and not (os.path.isfile(raw) and os.access(raw, os.R_OK)):
+        raise ImproperlyConfigured(f"{name}={raw!r}: no readable file there; give a PEM file.")
+    return raw
+
+
 def persisted_secret(path: Path, generate: Callable[[], str]) -> str:
     """Return the secret stored at ``path``, creating it (mode 0600) on first use.
 

@@ -12,6 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from uip_admin.env import (
     env_bool,
+    env_file,
     env_list,
     generate_fernet_key,
     generate_secret_key,
@@ -29,6 +30,10 @@ SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or persisted_secret(
 FERNET_KEYS = env_list("UIP_FERNET_KEYS", []) or [
     persisted_secret(VAR_DIR / "fernet_key", generate_fernet_key)
 ]
+
+# Live registry checks: the proxy (else HTTPS_PROXY / HTTP_PROXY / NO_PROXY) and extra CAs.
+UIP_REGISTRY_PROXY = os.environ.get("UIP_REGISTRY_PROXY", "")
+UIP_REGISTRY_CA_BUNDLE = env_file("UIP_REGISTRY_CA_BUNDLE")
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1"])
