@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.debug import sensitive_variables
 from fernet_fields import EncryptedTextField
 
+from registries.outcomes import Outcome
 from registries.validators import REFERENCE_MAX_LENGTH, validate_organization, validate_server
 
 
@@ -121,6 +122,13 @@ class Registry(models.Model):
             self.password = password
             changed.append("Password")
         return changed
+
+    @property
+    def last_check(self) -> Outcome | None:
+        try:
+            return Outcome(self.last_check_outcome) if self.last_check_outcome else None
+        except ValueError:  # an outcome from a newer release
+            return None
 
     def record_check(self, outcome: str) -> None:
         """Store the outcome of a connection test without touching updated_at/_by."""

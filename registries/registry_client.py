@@ -11,7 +11,6 @@ import hashlib
 import re
 import tempfile
 from dataclasses import asdict, dataclass
-from enum import StrEnum
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -22,6 +21,7 @@ from django.views.decorators.debug import sensitive_variables
 
 from registries.images import ImageReference, resolve
 from registries.models import Registry
+from registries.outcomes import Outcome
 
 TIMEOUT = (5, 10)  # connect, read (seconds)
 MANIFEST_TYPES = ", ".join(
@@ -33,35 +33,6 @@ MANIFEST_TYPES = ", ".join(
     ]
 )
 _CHALLENGE_PARAM = re.compile(r'(\w+)\s*=\s*(?:"([^"]*)"|([^\s,]+))')
-
-
-class Outcome(StrEnum):
-    OK = "ok"
-    AUTH_FAILED = "auth_failed"
-    DENIED = "denied"
-    NOT_FOUND = "not_found"
-    NO_CREDENTIALS = "no_credentials"
-    UNREACHABLE = "unreachable"
-    PROXY_REFUSED = "proxy_refused"
-    TLS_ERROR = "tls_error"
-    NOT_A_REGISTRY = "not_a_registry"
-
-    @property
-    def label(self) -> str:
-        return LABELS[self]
-
-
-LABELS = {
-    Outcome.OK: "OK",
-    Outcome.AUTH_FAILED: "Credentials rejected",
-    Outcome.DENIED: "No pull access",
-    Outcome.NOT_FOUND: "Not found",
-    Outcome.NO_CREDENTIALS: "Needs credentials",
-    Outcome.UNREACHABLE: "Unreachable",
-    Outcome.PROXY_REFUSED: "Blocked by proxy",
-    Outcome.TLS_ERROR: "TLS error",
-    Outcome.NOT_A_REGISTRY: "Not a registry",
-}
 
 
 @dataclass(frozen=True)

@@ -7,5 +7,6 @@ urlpatterns = [
     path("check/", views.RegistryCheckView.as_view(), name="registry-check"),
     path("add/", views.RegistryAddView.as_view(), name="registry-add"),
     path("<int:pk>/edit/", views.RegistryEditView.as_view(), name="registry-edit"),
+    path("<int:pk>/test/", views.RegistryTestView.as_view(), name="registry-test"),
     path("<int:pk>/delete/", views.RegistryDeleteView.as_view(), name="registry-delete"),
 ]

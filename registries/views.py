@@ -9,17 +9,20 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, JsonResponse
 from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.views import View
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.generic import CreateView, DeleteView, ListView, TemplateView, UpdateView
+from django.views.generic.detail import SingleObjectMixin
 
 from registries import audit
 from registries.forms import ImageCheckForm, RegistryAddForm, RegistryForm
 from registries.images import InvalidImageReference, parse_image, resolve
 from registries.models import Registry
+from registries.registry_client import check_credentials, check_entry, check_image_pull
 from uip_admin.access import StaffRequiredMixin
 from uip_admin.views import BreadcrumbsMixin
 
@@ -64,8 +67,37 @@ class RegistryListView(RegistryMixin, ListView):
         return context
 
 
+class TestBeforeSavingMixin:
+    """The form's **Test before saving** button posts ``action=test``: the typed values
+    are validated and tested against the registry, and nothing is saved. Answered in
+    JSON for the page's script, else by re-rendering the form with the result."""
+
+    def post(self, request, *args, **kwargs):
+        if request.POST.get("action") != "test":
+            return super().post(request, *args, **kwargs)
+        self.object = self.get_object() if "pk" in kwargs else None
+        form = self.get_form()
+        wants_json = "application/json" in request.headers.get("Accept", "")
+        if not form.is_valid():
+            if wants_json:
+                return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
+            return self.form_invalid(form)
+        result = self.test_typed_values(form.cleaned_data)
+        if wants_json:
+            return JsonResponse(
+                {**result.as_dict(), "label": result.outcome.label, "css": result.outcome.css}
+            )
+        return self.render_to_response(self.get_context_data(form=form, test_result=result))
+
+    @method_decorator(sensitive_variables("data", "password"))
+    def test_typed_values(self, data: dict):
+        password = data["password"] or (self.object.password if self.object else "")
+        server = self.object.server if self.object else data["server"]
+        return check_credentials(server, data["username"], password)
+
+
 @method_decorator(sensitive_post_parameters("password"), name="dispatch")
-class RegistryAddView(RegistryMixin, CreateView):
+class RegistryAddView(RegistryMixin, TestBeforeSavingMixin, CreateView):
     permission_required = "registries.add_registry"
     form_class = RegistryAddForm
     crumbs = (*LIST_CRUMBS, ("Add registry", None))
@@ -133,7 +165,7 @@ class RegistryAddView(RegistryMixin, CreateView):
 
 
 @method_decorator(sensitive_post_parameters("password"), name="dispatch")
-class RegistryEditView(RegistryMixin, UpdateView):
+class RegistryEditView(RegistryMixin, TestBeforeSavingMixin, UpdateView):
     permission_required = "registries.change_registry"
     form_class = RegistryForm
     crumbs = (*LIST_CRUMBS, ("Edit registry", None))
@@ -168,21 +200,50 @@ class RegistryDeleteView(RegistryMixin, DeleteView):
 
 
 class RegistryCheckView(RegistryMixin, TemplateView):
-    """Check an image: which entry's credentials would pull it, or what to add."""
+    """Check an image: which entry's credentials would pull it, or what to add (GET);
+    **Check pull access** (POST) asks the registry whether the pull would succeed."""
 
     permission_required = "registries.view_registry"
     template_name = "registries/registry_check.html"
     crumbs = (*LIST_CRUMBS, ("Check an image", None))
 
+    def post(self, request, *args, **kwargs):
+        return self.get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
-        form = ImageCheckForm(self.request.GET or None)
+        data = self.request.POST if self.request.method == "POST" else self.request.GET
+        form = ImageCheckForm(data or None)
         context = super().get_context_data(form=form, **kwargs)
         if form.is_valid():
             image = form.cleaned_data["image"]
             context.update(image=image, entry=resolve(image))
+            if self.request.method == "POST":
+                context["pull_result"] = check_image_pull(image)
             context["add_url"] = (
                 reverse("registry-add")
                 + "?"
                 + urlencode({"server": image.registry, "organization": image.organization})
             )
         return context
+
+
+class RegistryTestView(RegistryMixin, SingleObjectMixin, View):
+    """**Test connection** (POST): test the stored credentials, remember the outcome,
+    and go back to the page the button was on."""
+
+    permission_required = "registries.change_registry"
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        entry = self.get_object(Registry.objects.all())
+        result = check_entry(entry)
+        level = messages.SUCCESS if result.ok else messages.ERROR
+        messages.add_message(
+            request, level, f"Test of {entry}: {result.outcome.label}. {result.message}"
+        )
+        next_url = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(
+            next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            next_url = self.success_url
+        return HttpResponseRedirect(next_url)

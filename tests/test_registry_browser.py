@@ -78,3 +78,36 @@ def test_check_an_image_then_add_what_is_missing(signed_in_page, screenshot):
     page.get_by_role("button", name="Check").click()
     assert "docker.io/exampleorg" in page.get_by_test_id("match").inner_text()
     screenshot("21-check-match")
+
+
+def test_live_checks_in_the_browser(signed_in_page, screenshot, trusted):
+    page = signed_in_page
+    page.goto("/administration/registries/add/")
+    page.get_by_label("Server").fill(trusted.basic)
+    page.get_by_label("Organization").fill("team")
+    page.get_by_label("Username").fill("robot")
+    page.locator("#id_password").fill("wrong")
+    page.get_by_role("button", name="Test before saving").click()
+    result = page.get_by_test_id("test-result")
+    result.get_by_text("Credentials rejected.").wait_for()
+    assert page.locator("#id_password").input_value() == "wrong"  # still typed
+    screenshot("30-test-before-saving-rejected")
+
+    page.locator("#id_password").fill("robot-pass")
+    page.get_by_role("button", name="Test before saving").click()
+    result.get_by_text("OK.").wait_for()
+    page.get_by_role("button", name="Add registry").click()
+    page.wait_for_url("**/administration/registries/")
+    assert Registry.objects.get().password == "robot-pass"
+
+    page.get_by_role("button", name=f"Test connection to {trusted.basic}/team").click()
+    page.wait_for_url("**/administration/registries/")
+    assert page.get_by_test_id("check-badge").inner_text() == "OK"
+    screenshot("31-list-with-status")
+
+    page.goto("/administration/registries/check/")
+    page.get_by_label("Image").fill(f"{trusted.basic}/team/app:missing")
+    page.get_by_role("button", name="Check", exact=True).click()
+    page.get_by_role("button", name="Check pull access").click()
+    assert "Not found." in page.get_by_test_id("pull-result").inner_text()
+    screenshot("32-check-pull-access")

@@ -16,7 +16,7 @@ def test_needs_view_permission(staff_client):
 
 
 def test_wrong_method_is_405(operator_client):
-    assert operator_client.post(URL).status_code == 405
+    assert operator_client.put(URL).status_code == 405
 
 
 def test_empty_page_shows_the_form(operator_client):
