@@ -48,10 +48,17 @@ class RegistryForm(forms.ModelForm):
                         "Cannot be changed. To move to another "
                         f"{name}, add a new entry and delete this one."
                     )
-            self.fields["password"].required = False
-            self.fields[
-                "password"
-            ].help_text = "A password is stored. Leave this blank to keep it, or type a new one."
+            password = self.fields["password"]
+            if self.instance.password_readable:
+                password.required = False
+                password.help_text = (
+                    "A password is stored. Leave this blank to keep it, or type a new one."
+                )
+            else:
+                password.help_text = (
+                    "The stored password cannot be read with the configured keys "
+                    "(UIP_FERNET_KEYS). Type the password again."
+                )
         else:
             self.fields["password"].help_text = "Stored encrypted; it is never shown again."
         self.helper = FormHelper()

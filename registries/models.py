@@ -6,8 +6,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.views.decorators.debug import sensitive_variables
-from fernet_fields import EncryptedTextField
 
+from registries.fields import UNREADABLE, EncryptedPasswordField
 from registries.outcomes import Outcome
 from registries.validators import REFERENCE_MAX_LENGTH, validate_organization, validate_server
 
@@ -67,7 +67,7 @@ class Registry(models.Model):
     )
     username = models.CharField(max_length=255)
     # Fernet-encrypted with settings.FERNET_KEYS; never rendered, logged or compared in SQL.
-    password = EncryptedTextField()
+    password = EncryptedPasswordField()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
@@ -122,6 +122,11 @@ class Registry(models.Model):
             self.password = password
             changed.append("Password")
         return changed
+
+    @property
+    def password_readable(self) -> bool:
+        """False when no key in UIP_FERNET_KEYS decrypts the stored password."""
+        return self.password is not UNREADABLE
 
     @property
     def last_check(self) -> Outcome | None:

@@ -296,9 +296,20 @@ def check_pull(
         return CheckResult(stop.outcome, stop.message, entry)
 
 
+UNREADABLE_MESSAGE = (
+    "The stored password of {entry} cannot be decrypted with the configured keys "
+    "(UIP_FERNET_KEYS): enter it again on the edit page."
+)
+
+
 def check_entry(entry: Registry) -> CheckResult:
     """Test a stored entry's credentials and remember the outcome on the entry."""
-    result = check_credentials(entry.server, entry.username, entry.password, str(entry))
+    if not entry.password_readable:
+        result = CheckResult(
+            Outcome.AUTH_FAILED, UNREADABLE_MESSAGE.format(entry=entry), str(entry)
+        )
+    else:
+        result = check_credentials(entry.server, entry.username, entry.password, str(entry))
     entry.record_check(result.outcome)
     return result
 
@@ -308,4 +319,6 @@ def check_image_pull(image: ImageReference) -> CheckResult:
     entry = resolve(image)
     if entry is None:
         return check_pull(image)
+    if not entry.password_readable:
+        return CheckResult(Outcome.AUTH_FAILED, UNREADABLE_MESSAGE.format(entry=entry), str(entry))
     return check_pull(image, entry.username, entry.password, str(entry))

@@ -19,14 +19,18 @@ from registries.models import Registry
 
 
 @sensitive_variables()
-def docker_config() -> dict:
+def docker_config() -> tuple[dict, list[str]]:
     """``{"auths": {"server[/organization]": {username, password, auth}}}``: the format
-    of a Kubernetes ``kubernetes.io/dockerconfigjson`` secret and of podman's auth.json."""
-    auths = {}
+    of a Kubernetes ``kubernetes.io/dockerconfigjson`` secret and of podman's auth.json.
+    Also returns the entries left out because no configured key decrypts them."""
+    auths, unreadable = {}, []
     for entry in Registry.objects.order_by("server", "organization"):
+        if not entry.password_readable:
+            unreadable.append(str(entry))
+            continue
         token = base64.b64encode(f"{entry.username}:{entry.password}".encode()).decode()
         auths[str(entry)] = {"username": entry.username, "password": entry.password, "auth": token}
-    return {"auths": auths}
+    return {"auths": auths}, unreadable
 
 
 def write_private(path: Path, text: str, *, replace: bool) -> None:
@@ -57,7 +61,11 @@ class Command(BaseCommand):
         parser.add_argument("--force", action="store_true", help="replace an existing file")
 
     def handle(self, *args, output: str | None = None, force: bool = False, **options):
-        config = docker_config()
+        config, unreadable = docker_config()
+        for entry in unreadable:
+            self.stderr.write(
+                f"Left out {entry}: its password cannot be decrypted with UIP_FERNET_KEYS."
+            )
         document = json.dumps(config, indent=2) + "\n"
         count = len(config["auths"])
         if output == "-":
