@@ -7,8 +7,6 @@ only with ``--force``, and the document goes to standard output only with ``--ou
 
 import base64
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from django.conf import settings
@@ -16,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.views.decorators.debug import sensitive_variables
 
 from registries.models import Registry
+from uip_admin.files import write_private
 
 
 @sensitive_variables()
@@ -31,23 +30,6 @@ def docker_config() -> tuple[dict, list[str]]:
         token = base64.b64encode(f"{entry.username}:{entry.password}".encode()).decode()
         auths[str(entry)] = {"username": entry.username, "password": entry.password, "auth": token}
     return {"auths": auths}, unreadable
-
-
-def write_private(path: Path, text: str, *, replace: bool) -> None:
-    """Write ``text`` to ``path`` with mode 0600, atomically; never follow an existing
-    file's looser mode."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "w") as handle:
-            handle.write(text)
-        if replace:
-            os.replace(tmp, path)
-        else:
-            os.link(tmp, path)  # fails if the file exists, even if it appeared just now
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 class Command(BaseCommand):
