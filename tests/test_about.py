@@ -1,6 +1,7 @@
 """The About page, the redirect from /, and who may see them."""
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +34,7 @@ def test_about_shows_runtime_facts_and_configure_button(staff_client):
     assert f'href="{reverse("registry-list")}"' in page
     assert "not included in backup packages" in page
     assert response.context["product_version"] == "0.1.0"
-    assert response.context["database_engine"] == "SQLite"
+    assert response.context["database_engine"] == connection.display_name
 
 
 def test_logout_is_post_only(staff_client):

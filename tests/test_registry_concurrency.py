@@ -23,9 +23,11 @@ def server(tmp_path):
     app.stop()
 
 
-def concurrent_adds(app, sessions, count):
+def concurrent_adds(apps, sessions, count):
+    """``count`` simultaneous adds of docker.io/exampleorg, spread over the apps."""
+
     def add(i):
-        session = sessions[i % len(sessions)]
+        app, session = apps[i % len(apps)], sessions[i % len(sessions)]
         token = session.cookies["csrftoken"]
         return session.post(
             app.url + "/administration/registries/add/",
@@ -48,7 +50,7 @@ def test_concurrent_duplicate_adds_make_one_row(server, tmp_path):
     sessions = [server.session("admin", "admin-pass-for-tests") for _ in range(4)]
     for session in sessions:
         session.get(server.url + "/administration/registries/add/", timeout=10)
-    responses = concurrent_adds(server, sessions, ADDS)
+    responses = concurrent_adds([server], sessions, ADDS)
     assert [r.status_code for r in responses] == [302] * ADDS
     with sqlite3.connect(tmp_path / "db.sqlite3") as db:
         rows = db.execute("SELECT username FROM registries_registry").fetchall()
