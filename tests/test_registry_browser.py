@@ -111,3 +111,19 @@ def test_live_checks_in_the_browser(signed_in_page, screenshot, trusted):
     page.get_by_role("button", name="Check pull access").click()
     assert "Not found." in page.get_by_test_id("pull-result").inner_text()
     screenshot("32-check-pull-access")
+
+
+def test_django_admin_pages_obey_the_content_security_policy(signed_in_page, registry_factory):
+    """The admin shares our CSP (no inline script or style): its pages must not break."""
+    entry = registry_factory("docker.io", "exampleorg")
+    page = signed_in_page
+    for url in (
+        "/admin/",
+        "/admin/registries/registry/",
+        f"/admin/registries/registry/{entry.pk}/change/",
+        "/admin/registries/registry/add/",
+        "/admin/registries/auditlogentry/",
+    ):
+        response = page.goto(url)
+        assert response.status == 200, url
+        assert page.locator("#site-name").is_visible()

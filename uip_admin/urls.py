@@ -8,6 +8,8 @@ from uip_admin import views
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="about", permanent=False)),
+    # Pages without our <link rel="icon"> (the Django admin) make browsers ask for this.
+    path("favicon.ico", views.favicon),
     path("accounts/", include("django.contrib.auth.urls")),
     path("administration/about/", views.AboutView.as_view(), name="about"),
     path("administration/registries/", include("registries.urls")),

@@ -5,7 +5,9 @@ from importlib.metadata import PackageNotFoundError, version
 
 import django
 from django.db import connection
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.generic import TemplateView
 
@@ -44,6 +46,12 @@ class AboutView(StaffRequiredMixin, BreadcrumbsMixin, TemplateView):
             database_engine=connection.display_name,
             **kwargs,
         )
+
+
+def favicon(request):
+    # Resolved per request: the manifest of hashed static names exists only after
+    # collectstatic, which runs after the URLconf is first imported (by migrate's checks).
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
 
 
 def permission_denied(request, exception=None):
