@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 WORKERS ?= 2
 
-.PHONY: run test install install-dev lint format clean
+.PHONY: run test bench install install-dev lint format clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ format: install-dev
 
 test: lint
 	$(PY) -m pytest
+
+# Benchmarks: writes docs/benchmarks.md (wrk from Debian's packages for the load run).
+bench: install-dev
+	$(PY) bench/run.py
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts .pytest_cache .ruff_cache

@@ -27,6 +27,8 @@ from uip_admin.access import StaffRequiredMixin
 from uip_admin.views import BreadcrumbsMixin
 
 LIST_CRUMBS = (("About", "about"), ("Registries", "registry-list"))
+ROW_ACTIONS = ("edit", "delete", "test")
+PK_PLACEHOLDER = 918273645
 
 
 class RegistryMixin(StaffRequiredMixin, BreadcrumbsMixin):
@@ -58,6 +60,16 @@ class RegistryListView(RegistryMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(query=self.query, **kwargs)
+        # Reverse each row action once per page, not once per row (a third of the
+        # rendering time of a 50-row page went to reverse()).
+        patterns = {
+            name: reverse(f"registry-{name}", args=[PK_PLACEHOLDER]) for name in ROW_ACTIONS
+        }
+        for registry in context["object_list"]:
+            registry.action_urls = {
+                name: url.replace(str(PK_PLACEHOLDER), str(registry.pk))
+                for name, url in patterns.items()
+            }
         if self.request.user.has_perm("registries.view_auditlogentry"):
             content_type = ContentType.objects.get_for_model(Registry)
             context["audit_log_url"] = (

@@ -52,12 +52,12 @@ class AppServer:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
         )
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                requests.get(self.url + "/accounts/login/", timeout=1)
+                requests.get(self.url + "/accounts/login/", timeout=10)
                 return
-            except requests.ConnectionError:
+            except requests.RequestException:  # not listening yet, or busy starting
                 time.sleep(0.2)
         self.stop()
         raise RuntimeError(f"gunicorn did not start: {self.process.stderr.read().decode()}")

@@ -84,3 +84,37 @@ def test_rows_offer_only_the_actions_the_user_may_take(client, user_factory, reg
     assert reverse("registry-edit", args=[entry.pk]) not in page
     assert reverse("registry-delete", args=[entry.pk]) not in page
     assert "Add registry" not in page
+
+
+def test_query_count_is_the_same_for_few_and_many_rows(operator_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert operator_client.get(URL).status_code == 200
+        return len(captured)
+
+    Registry.objects.bulk_create(
+        Registry(server=f"a{i}.example", username="u", password="p") for i in range(3)
+    )
+    few = queries()
+    Registry.objects.bulk_create(
+        Registry(server=f"b{i:03}.example", username="u", password="p") for i in range(150)
+    )
+    assert queries() == few <= 6
+
+
+def test_admin_changelist_never_decrypts_either(admin_client, registry_factory, monkeypatch):
+    registry_factory()
+    field = Registry._meta.get_field("password")
+    monkeypatch.setattr(field, "from_db_value", lambda *a: pytest.fail("decrypted"))
+    assert admin_client.get(reverse("admin:registries_registry_changelist")).status_code == 200
+
+
+def test_row_actions_link_to_each_entry(operator_client, registry_factory):
+    entries = [registry_factory(f"r{i}.example") for i in range(3)]
+    page = operator_client.get(URL).content.decode()
+    for entry in entries:
+        for name in ("edit", "delete", "test"):
+            assert f'"{reverse(f"registry-{name}", args=[entry.pk])}"' in page
