@@ -56,6 +56,14 @@ class _Stop(Exception):
         self.outcome, self.message = outcome, message
 
 
+def _rejected(server: str) -> _Stop:
+    return _Stop(
+        Outcome.AUTH_FAILED,
+        f"{server} rejected the username and password: correct them (they were tried "
+        "once, so this check does not lock the account).",
+    )
+
+
 def _proxy_for(url: str) -> dict[str, str]:
     proxy = getattr(settings, "UIP_REGISTRY_PROXY", "")
     if proxy:
@@ -168,11 +176,7 @@ class _Client:
         response = self.request("GET", realm, params=query, auth=auth)
         if response.status_code in (401, 403):
             if username:
-                raise _Stop(
-                    Outcome.AUTH_FAILED,
-                    f"{self.server} rejected the username and password: correct them "
-                    "(they were tried once, so the account is not locked by this check).",
-                )
+                raise _rejected(self.server)
             raise _Stop(
                 Outcome.NO_CREDENTIALS,
                 f"{self.server} requires credentials and no registry entry matches: "
@@ -227,10 +231,7 @@ def check_credentials(
         if response.status_code == 200:
             return CheckResult(Outcome.OK, f"Signed in to {server} as {username}.", entry)
         if response.status_code in (401, 403):
-            raise _Stop(
-                Outcome.AUTH_FAILED,
-                f"{server} rejected the username and password: correct them.",
-            )
+            raise _rejected(server)
         raise _Stop(
             Outcome.NOT_A_REGISTRY,
             f"{server} answered HTTP {response.status_code} to an authenticated /v2/ request.",
@@ -284,10 +285,7 @@ def check_pull(
                     "not exist): grant the account pull access in the registry, or use an "
                     "account that has it.",
                 )
-            raise _Stop(
-                Outcome.AUTH_FAILED,
-                f"{image.registry} rejected the username and password: correct them.",
-            )
+            raise _rejected(image.registry)
         raise _Stop(
             Outcome.NOT_A_REGISTRY,
             f"{image.registry} answered HTTP {status} for the manifest of {image.repository}.",

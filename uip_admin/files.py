@@ -4,6 +4,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from django.core.management.base import CommandError
+
 
 def write_private(path: Path, text: str, *, replace: bool) -> None:
     """Write ``text`` to ``path`` with mode 0600, atomically. Without ``replace``, raise
@@ -20,3 +22,16 @@ def write_private(path: Path, text: str, *, replace: bool) -> None:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def write_private_file(path: Path, text: str, *, force: bool) -> None:
+    """``write_private`` for management commands: failures become a ``CommandError``
+    that says what to do."""
+    if path.is_dir():
+        raise CommandError(f"{path} is a folder: give a file name, e.g. {path}/file.json.")
+    try:
+        write_private(path, text, replace=force)
+    except FileExistsError:
+        raise CommandError(f"{path} exists already: add --force to replace it.") from None
+    except OSError as error:
+        raise CommandError(f"Cannot write {path}: {error.strerror}.") from None

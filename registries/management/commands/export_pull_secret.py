@@ -10,11 +10,11 @@ import json
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.views.decorators.debug import sensitive_variables
 
 from registries.models import Registry
-from uip_admin.files import write_private
+from uip_admin.files import write_private_file
 
 
 @sensitive_variables()
@@ -54,14 +54,7 @@ class Command(BaseCommand):
             self.stdout.write(document, ending="")
             return
         path = Path(output) if output else Path(settings.VAR_DIR) / "dockerconfig.json"
-        if path.is_dir():
-            raise CommandError(f"{path} is a folder: give a file name, e.g. {path}/auth.json.")
-        try:
-            write_private(path, document, replace=force)
-        except FileExistsError:
-            raise CommandError(f"{path} exists already: add --force to replace it.") from None
-        except OSError as error:
-            raise CommandError(f"Cannot write {path}: {error.strerror}.") from None
+        write_private_file(path, document, force=force)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Wrote {count} entr{'y' if count == 1 else 'ies'} to {path} (mode 0600)."

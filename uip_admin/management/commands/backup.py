@@ -3,10 +3,10 @@ permissions, audit log; never registry entries) with mode 0600."""
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from uip_admin.backup import make_backup
-from uip_admin.files import write_private
+from uip_admin.files import write_private_file
 
 
 class Command(BaseCommand):
@@ -22,12 +22,7 @@ class Command(BaseCommand):
     def handle(self, *args, output: str, force: bool = False, **options):
         text, counts = make_backup()
         path = Path(output)
-        try:
-            write_private(path, text, replace=force)
-        except FileExistsError:
-            raise CommandError(f"{path} exists already: add --force to replace it.") from None
-        except OSError as error:
-            raise CommandError(f"Cannot write {path}: {error.strerror}.") from None
+        write_private_file(path, text, force=force)
         summary = ", ".join(f"{n} {label}" for label, n in counts.items())
         self.stdout.write(self.style.SUCCESS(f"Wrote {path} (mode 0600): {summary}."))
         self.stdout.write(
