@@ -112,8 +112,14 @@ class PageProblems:
         self.items: list[str] = []
         page.on("console", self._console)
         page.on("pageerror", lambda error: self.items.append(f"page error: {error}"))
-        page.on("requestfailed", lambda r: self.items.append(f"failed: {r.url} {r.failure}"))
+        page.on("requestfailed", self._failed)
         page.on("response", self._response)
+
+    def _failed(self, request):
+        # ERR_ABORTED is a request the browser cancelled itself because the page navigated
+        # away (a favicon still loading, say); an error response is caught in _response.
+        if request.failure != "net::ERR_ABORTED":
+            self.items.append(f"failed: {request.url} {request.failure}")
 
     def _console(self, message):
         if message.type == "error":
