@@ -133,19 +133,14 @@ class PageProblems:
 @pytest.fixture
 def page(browser, live_server, request):
     """A fresh browser page on the live server; the test fails on any console error,
-    failed request or error response unless it calls ``page.problems.expect(...)``."""
+    failed request or error response the page saw."""
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 800})
     page = context.new_page()
     page.set_default_timeout(10_000)
     problems = PageProblems(page)
-    page.problems = problems
-    page.expected_problems = []
     yield page
     context.close()
-    unexpected = [
-        p for p in problems.items if not any(part in p for part in page.expected_problems)
-    ]
-    assert not unexpected, unexpected
+    assert not problems.items, problems.items
 
 
 @pytest.fixture
