@@ -49,7 +49,8 @@ class RegistryListView(RegistryMixin, ListView):
 
     def get_queryset(self):
         queryset = super().get_queryset()
-        self.query = self.request.GET.get("q", "").strip()
+        # NUL cannot be stored or searched in PostgreSQL text; no entry holds one anyway.
+        self.query = self.request.GET.get("q", "").replace("\x00", "").strip()
         if self.query:
             queryset = queryset.filter(
                 Q(server__icontains=self.query)

@@ -47,6 +47,14 @@ def test_search_matches_server_organization_or_username(operator_client, registr
     assert [str(r) for r in response.context["object_list"]] == ["quay.io/teamx"]
 
 
+@pytest.mark.parametrize("query", ["\x00", "a\x00b", "%", "_", "'; --", "<b>x</b>", "é" * 500])
+def test_any_search_text_is_answered(operator_client, registry_factory, query):
+    registry_factory()
+    response = operator_client.get(URL, {"q": query})
+    assert response.status_code == 200
+    assert b"<b>x</b>" not in response.content
+
+
 def test_search_without_match_says_so(operator_client, registry_factory):
     registry_factory()
     response = operator_client.get(URL, {"q": "nothing"})
