@@ -15,6 +15,7 @@ DOCKER_HUB = "docker.io"
 # Every name under which clients reach Docker Hub; entries under any of them cover it.
 DOCKER_HUB_ALIASES = ("docker.io", "index.docker.io", "registry-1.docker.io")
 DEFAULT_TAG = "latest"
+DOCKER_HUB_API = "registry-1.docker.io"  # where Docker Hub's registry API answers
 
 
 class InvalidImageReference(ValueError):
@@ -58,6 +59,12 @@ class ImageReference:
         (an entry without organization covers the whole server)."""
         parts = self.repository.split("/")
         return ["/".join(parts[:n]) for n in range(len(parts), 0, -1)] + [""]
+
+
+def api_host(server: str) -> str:
+    """The host whose ``/v2/`` API serves ``server``'s images: Docker Hub's names all
+    lead to registry-1.docker.io; every other registry serves its own."""
+    return DOCKER_HUB_API if server in DOCKER_HUB_ALIASES else server
 
 
 def parse_image(text: str) -> ImageReference:

@@ -19,7 +19,7 @@ import requests
 from django.conf import settings
 from django.views.decorators.debug import sensitive_variables
 
-from registries.images import ImageReference, resolve
+from registries.images import ImageReference, api_host, resolve
 from registries.models import Registry
 from registries.outcomes import Outcome
 
@@ -62,6 +62,12 @@ def _rejected(server: str) -> _Stop:
         f"{server} rejected the username and password: correct them (they were tried "
         "once, so this check does not lock the account).",
     )
+
+
+def _without_credentials(url: str) -> str:
+    """``http://user:secret@proxy:3128`` → ``http://proxy:3128``, for messages."""
+    parts = urlsplit(url)
+    return parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl()
 
 
 def _proxy_for(url: str) -> dict[str, str]:
@@ -119,7 +125,7 @@ class _Client:
                     f"The proxy refused the connection to {host}: add {host} to the proxy's "
                     "allow list (or to NO_PROXY if it should not go through the proxy).",
                 ) from None
-            proxy = proxies.get("https") or proxies.get("http")
+            proxy = _without_credentials(proxies.get("https") or proxies.get("http") or "")
             raise _Stop(
                 Outcome.UNREACHABLE,
                 f"The proxy {proxy} could not be reached or could not connect to {host}: "
@@ -217,7 +223,7 @@ def check_credentials(
 ) -> CheckResult:
     """Test a registry's credentials: ``GET /v2/`` with them (Basic, or a Bearer token
     obtained with them). One attempt; never raises."""
-    client = _Client(server)
+    client = _Client(api_host(server))
     try:
         challenge = client.ping()
         if not challenge[0]:
@@ -246,7 +252,7 @@ def check_pull(
 ) -> CheckResult:
     """Will ``image`` pull? ``HEAD /v2/<name>/manifests/<tag or digest>`` with the
     credentials (or none), as a pull would. One attempt; never raises."""
-    client = _Client(image.registry if image.registry != "docker.io" else "registry-1.docker.io")
+    client = _Client(api_host(image.registry))
     scope = f"repository:{image.repository}:pull"
     try:
         challenge = client.ping()

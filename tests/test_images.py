@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from registries.images import InvalidImageReference, parse_image, resolve
+from registries.images import InvalidImageReference, api_host, parse_image, resolve
 
 DIGEST = "sha256:" + "a" * 64
 
@@ -73,6 +73,20 @@ def test_organization_and_prefixes():
     ]
     assert image.manifest_reference == "1"
     assert parse_image("app").manifest_reference == "latest"
+
+
+@pytest.mark.parametrize(
+    "server, host",
+    [
+        ("docker.io", "registry-1.docker.io"),
+        ("index.docker.io", "registry-1.docker.io"),
+        ("registry-1.docker.io", "registry-1.docker.io"),
+        ("quay.io", "quay.io"),
+        ("localhost:5000", "localhost:5000"),
+    ],
+)
+def test_api_host_of_docker_hub_is_registry_1(server, host):
+    assert api_host(server) == host
 
 
 @given(st.text(max_size=400))

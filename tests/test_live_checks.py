@@ -97,6 +97,12 @@ class TestNetwork:
         monkeypatch.setenv("NO_PROXY", "localhost")
         assert check_credentials(other, "robot", "robot-pass").outcome == Outcome.OK
 
+    def test_unreachable_proxy_is_named_without_its_password(self, trusted, settings):
+        settings.UIP_REGISTRY_PROXY = f"http://proxyuser:proxy-secret@127.0.0.1:{free_port()}"
+        result = check_credentials(trusted.basic, "robot", "robot-pass")
+        assert result.outcome == Outcome.UNREACHABLE
+        assert "http://127.0.0.1:" in result.message and "proxy-secret" not in result.message
+
     def test_untrusted_certificate(self, trusted, settings, monkeypatch):
         settings.UIP_REGISTRY_CA_BUNDLE = ""
         monkeypatch.setenv("REQUESTS_CA_BUNDLE", trusted.ca_path)  # must not be what decides
