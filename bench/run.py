@@ -135,9 +135,6 @@ def load_run(client: Client) -> str:
         return "Load run skipped: wrk is not installed (`apt-get install wrk`)."
     env = {**os.environ}
     python = sys.executable
-    subprocess.run(
-        [python, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
-    )
     port = 18765
     server = subprocess.Popen(
         [
@@ -188,18 +185,14 @@ def load_run(client: Client) -> str:
 
 def main() -> int:
     call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)  # as `make run` does
     user = get_user_model().objects.create_superuser("bench", password=None)
     client = Client()
     client.force_login(user)
     rows, load = [], ""
-    plain_static = {
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
-    }
     for size in SIZES:
         fill(size)
-        with override_settings(
-            ALLOWED_HOSTS=["testserver"], STORAGES={**django.conf.settings.STORAGES, **plain_static}
-        ):
+        with override_settings(ALLOWED_HOSTS=["testserver"]):
             rows.append(measure(client, size))
         print(
             f"{size:>7,} entries: list {rows[-1]['list']:.1f} ms, admin {rows[-1]['admin']:.1f} ms"
