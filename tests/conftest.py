@@ -30,10 +30,10 @@ def require(component: str, present: bool) -> None:
     """A missing component fails under CI=true and skips, with the reason, elsewhere."""
     if present:
         return
-    message = f"{component} is not installed (.ci/run installs it)"
+    reason = f"{component} is not installed (.ci/run installs it)"
     if IN_CI:
-        pytest.fail(message)
-    pytest.skip(message)
+        pytest.fail(reason)
+    pytest.skip(reason=reason)
 
 
 @pytest.fixture(autouse=True)
