@@ -21,8 +21,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def manage(env: dict, *args: str) -> str:
-    result = subprocess.run(
+def run_manage(env: dict, *args: str) -> subprocess.CompletedProcess:
+    """``manage.py ARGS`` in a process of its own, with exactly ``env``."""
+    return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
         env=env,
@@ -30,6 +31,10 @@ def manage(env: dict, *args: str) -> str:
         text=True,
         timeout=120,
     )
+
+
+def manage(env: dict, *args: str) -> str:
+    result = run_manage(env, *args)
     assert result.returncode == 0, result.stderr
     return result.stdout
 

@@ -3,13 +3,11 @@
 import base64
 import json
 import stat
-import subprocess
-import sys
 
 import pytest
 from django.core.management import CommandError, call_command
 
-from tests.appserver import ROOT
+from tests.appserver import manage, run_manage
 
 pytestmark = pytest.mark.django_db
 
@@ -51,23 +49,11 @@ class TestRegistryCredentials:
 
 def test_exit_codes_from_a_real_process(tmp_path):
     env = {"UIP_VAR_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
-    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
-    ok = subprocess.run(
-        [sys.executable, "manage.py", "registry_credentials", "Nginx"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert ok.returncode == 2
-    assert "Traceback" not in ok.stderr and "must be lowercase" in ok.stderr
-    none = subprocess.run(
-        [sys.executable, "manage.py", "registry_credentials", "nginx"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    manage(env, "migrate", "-v0")
+    invalid = run_manage(env, "registry_credentials", "Nginx")
+    assert invalid.returncode == 2
+    assert "Traceback" not in invalid.stderr and "must be lowercase" in invalid.stderr
+    none = run_manage(env, "registry_credentials", "nginx")
     assert none.returncode == 1 and "Entry:      none" in none.stdout
 
 

@@ -1,13 +1,10 @@
 """Hardening: security headers, CSP without inline code, sign-in throttling, sessions,
 and `check --deploy` with DJANGO_HTTPS=true."""
 
-import subprocess
-import sys
-
 import pytest
 from django.urls import reverse
 
-from tests.appserver import ROOT
+from tests.appserver import run_manage
 
 pytestmark = pytest.mark.django_db
 
@@ -70,13 +67,7 @@ def test_check_deploy_is_clean_with_https(tmp_path):
         "DJANGO_HTTPS": "true",
         "DJANGO_ALLOWED_HOSTS": "uip.example.com",
     }
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    result = run_manage(env, "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
 

@@ -47,18 +47,9 @@ def test_fernet_keys_are_independent_of_secret_key(settings):
 
 
 def test_bad_database_url_fails_loudly(tmp_path):
-    import subprocess
-    import sys
+    from tests.appserver import run_manage
 
-    result = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
-        env={
-            "DJANGO_SETTINGS_MODULE": "uip_admin.settings",
-            "DATABASE_URL": "nosuch://x",
-            "UIP_VAR_DIR": str(tmp_path),
-        },
-        capture_output=True,
-        text=True,
-    )
+    env = {"DATABASE_URL": "nosuch://x", "UIP_VAR_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    result = run_manage(env, "check")
     assert result.returncode != 0
     assert "DATABASE_URL" in result.stderr
