@@ -5,7 +5,7 @@ import stat
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from uip_admin.env import env_bool, env_int, env_list, persisted_secret
+from uip_admin.env import env_bool, env_list, persisted_secret
 
 
 @pytest.mark.parametrize(
@@ -20,12 +20,6 @@ def test_env_bool_refuses_anything_else(monkeypatch):
     monkeypatch.setenv("X_FLAG", "maybe")
     with pytest.raises(ImproperlyConfigured, match="use true or false"):
         env_bool("X_FLAG")
-
-
-def test_env_int_refuses_out_of_range(monkeypatch):
-    monkeypatch.setenv("X_PORT", "70000")
-    with pytest.raises(ImproperlyConfigured, match="1 to 65535"):
-        env_int("X_PORT", 8000)
 
 
 def test_env_list_splits_on_commas(monkeypatch):

@@ -28,19 +28,6 @@ def env_bool(name: str, default: bool = False) -> bool:
     raise ImproperlyConfigured(f"{name}={raw!r}: use true or false.")
 
 
-def env_int(name: str, default: int, *, minimum: int = 1, maximum: int = 65535) -> int:
-    raw = os.environ.get(name)
-    if raw is None or raw.strip() == "":
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name}={raw!r}: use a whole number.") from None
-    if not minimum <= value <= maximum:
-        raise ImproperlyConfigured(f"{name}={raw!r}: use a number from {minimum} to {maximum}.")
-    return value
-
-
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None:
